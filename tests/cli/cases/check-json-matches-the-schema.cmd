@@ -1,0 +1,1 @@
+"$OWNERTRACE" check --data rules/world.yaml --as-of 2025-07-01 --json jv-co sold-co band-co gleif-co Orion nothing 'AC-X155' clean-co hikvision-canada | /usr/bin/python3 "$TOPSRC/tests/cli/verdict-check.py" "$TOPSRC/schemas/verdict.schema.json"

@@ -1,0 +1,1 @@
+"$OWNERTRACE" check --data rules/world.yaml --as-of 2025-07-01 clean-co

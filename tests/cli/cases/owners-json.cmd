@@ -1,0 +1,1 @@
+"$OWNERTRACE" owners --data rules/world.yaml --as-of 2025-07-01 --json jv-co

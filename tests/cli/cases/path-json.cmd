@@ -1,0 +1,1 @@
+"$OWNERTRACE" path --data rules/world.yaml --as-of 2025-07-01 --json cetc-hik jv-co

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-xml-billion-laughs.xml

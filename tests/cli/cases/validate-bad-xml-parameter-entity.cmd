@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-xml-parameter-entity.xml

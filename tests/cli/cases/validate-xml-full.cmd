@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate xml/full.xml
