@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "load-private.h"
@@ -70,11 +71,17 @@ ot_write_text (const char *path, const char *text, gsize len, GError **error)
                              g_strerror (errno));
       return TRUE;
     }
+  g_autofree char *dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return ot_error_set (error, OT_ERROR_IO, "cannot write '%s': no such folder '%s'", path, dir);
+  if (access (dir, W_OK) != 0)
+    return ot_error_set (error, OT_ERROR_IO, "cannot write '%s': %s", path, g_strerror (errno));
+  /* a temporary file in the same folder, flushed, then renamed over path */
   g_autoptr (GError) local = NULL;
   if (!g_file_set_contents_full (path, text, (gssize)len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0666,
                                  &local))
-    return ot_error_set (error, OT_ERROR_IO, "%s", local->message);
+    return ot_error_set (error, OT_ERROR_IO, "cannot write '%s': %s", path, local->message);
   return TRUE;
 }
 

@@ -723,7 +723,8 @@ ot_dataset_finish (OtDataset *ds)
       ot_graph_check_cycles (ds);
     }
 
-  for (guint i = 0; i < n; i++)
+  /* with errors, an unreferenced entity is most often the knock-on of a dropped record */
+  for (guint i = 0; i < n && ds->n_errors == 0; i++)
     if (!referenced[i])
       {
         const OtEntity *e = OT_ENTITY (ds, i);

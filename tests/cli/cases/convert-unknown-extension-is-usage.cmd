@@ -1,0 +1,1 @@
+"$OWNERTRACE" convert warnings.yaml out.txt

@@ -1,0 +1,1 @@
+"$OWNERTRACE" convert warnings.yaml /nonexistent-dir/out.xml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" convert --to xml warnings.yaml - 

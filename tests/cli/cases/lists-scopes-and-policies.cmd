@@ -1,0 +1,1 @@
+"$OWNERTRACE" lists --data rules/world.yaml

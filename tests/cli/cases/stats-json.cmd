@@ -1,0 +1,1 @@
+"$OWNERTRACE" stats --json --data rules/world.yaml

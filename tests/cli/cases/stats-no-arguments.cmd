@@ -1,0 +1,1 @@
+"$OWNERTRACE" stats --data warnings.yaml extra

@@ -1,0 +1,1 @@
+"$OWNERTRACE" stats --data rules/world.yaml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-yaml-comma-in-flow-name.yaml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-yaml-kind-product-of.yaml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-yaml-scope-bool-string.yaml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-yaml-share-1e999.yaml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-yaml-share-hex.yaml

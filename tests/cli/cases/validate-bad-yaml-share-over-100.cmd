@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate bad/bad-yaml-share-over-100.yaml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate "$TOPSRC/graphs" 2>&1 | sed "s|^.*/graphs/|graphs/|"

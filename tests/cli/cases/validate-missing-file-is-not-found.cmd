@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate no-such-file.yaml

@@ -1,0 +1,1 @@
+"$OWNERTRACE" validate warnings.yaml
