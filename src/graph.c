@@ -79,26 +79,33 @@ struct _OtGraph
 };
 
 /* Counting sort of relation indices by one endpoint (primary); within an endpoint, by the
- * other (secondary), then by index, so that the relations of one pair are adjacent. Two
- * passes of the counting sort: first by the secondary key, then stably by the primary. The
+ * other (secondary, when given), then by index, so that the relations of one pair are
+ * adjacent. Two passes of the counting sort: first by the secondary key, then stably by the
+ * primary. The
  * endpoints come in compact arrays: reading them from the relation records each pass cost
  * more than the sort. */
 static void
-bucket (const guint32 *primary, const guint32 *secondary, guint32 n, guint32 m,
-        guint32 **start_out, guint32 **rel_out)
+bucket (const guint32 *primary, const guint32 *secondary, guint32 n, guint32 m, guint32 **start_out,
+        guint32 **rel_out)
 {
   guint32 *start = g_new0 (guint32, n + 1);
   guint32 *rel = g_new (guint32, m ? m : 1);
   g_autofree guint32 *tmp = g_new (guint32, m ? m : 1);
   g_autofree guint32 *pos = g_new (guint32, n + 1);
 
-  for (guint32 i = 0; i < m; i++)
-    start[secondary[i] + 1]++;
-  for (guint32 v = 0; v < n; v++)
-    start[v + 1] += start[v];
-  memcpy (pos, start, sizeof (guint32) * (n + 1));
-  for (guint32 i = 0; i < m; i++)
-    tmp[pos[secondary[i]]++] = i;
+  if (secondary != NULL)
+    {
+      for (guint32 i = 0; i < m; i++)
+        start[secondary[i] + 1]++;
+      for (guint32 v = 0; v < n; v++)
+        start[v + 1] += start[v];
+      memcpy (pos, start, sizeof (guint32) * (n + 1));
+      for (guint32 i = 0; i < m; i++)
+        tmp[pos[secondary[i]]++] = i;
+    }
+  else
+    for (guint32 i = 0; i < m; i++)
+      tmp[i] = i;
 
   memset (start, 0, sizeof (guint32) * (n + 1));
   for (guint32 i = 0; i < m; i++)
@@ -135,7 +142,7 @@ ot_graph_new (const OtDataset *dataset, GError **error)
   OtGraph *graph = g_new0 (OtGraph, 1);
   graph->dataset = dataset;
   graph->n_entities = n;
-  bucket (from, to, n, m, &graph->out_start, &graph->out_rel);
+  bucket (from, NULL, n, m, &graph->out_start, &graph->out_rel); /* by index is enough */
   bucket (to, from, n, m, &graph->in_start, &graph->in_rel);
   return graph;
 }

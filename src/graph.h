@@ -26,8 +26,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtGraph, ot_graph_free)
 const OtDataset *ot_graph_dataset (const OtGraph *graph);
 
 /* The relations leaving (out) or entering (in) entity, as relation indices, borrowed; *n is
- * set to their number. Entering relations are ordered by their `from` entity, so that the
- * relations between one pair of entities are adjacent. */
+ * set to their number. Leaving relations are in file order; entering relations are ordered
+ * by their `from` entity, then file order, so that the relations of one pair are adjacent. */
 const guint32 *ot_graph_out (const OtGraph *graph, guint32 entity, guint32 *n);
 const guint32 *ot_graph_in (const OtGraph *graph, guint32 entity, guint32 *n);
 

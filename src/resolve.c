@@ -160,7 +160,7 @@ build_keys (OtResolver *rv)
         add_key (keys, g_ptr_array_index (e->aliases, j), i, OT_MATCH_ALIAS);
     }
   rv->bits = 1;
-  while (rv->bits < 30 && (1u << rv->bits) < keys->len)
+  while (rv->bits < 30 && (8u << rv->bits) < keys->len) /* about 8 keys a bucket */
     rv->bits++;
   guint32 n_buckets = 1u << rv->bits;
   rv->start = g_new0 (guint32, n_buckets + 1);

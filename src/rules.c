@@ -24,9 +24,11 @@ struct _OtReach
   OtDate date;
   const OtScope *scope;
   guint32 n;
-  guint32 *rank_p;   /* when the entity became possibly reached or more; NEVER; 0: a seed */
-  guint32 *rank_r;   /* when it became restricted */
-  GHashTable *extra; /* entity + 1 of the extra seeds, or NULL */
+  guint32 *rank_p;      /* when the entity became possibly reached or more; NEVER; 0: a seed */
+  guint32 *rank_r;      /* when it became restricted */
+  GHashTable *extra;    /* entity + 1 of the extra seeds, or NULL */
+  GHashTable *entry_of; /* entity + 1 -> its first entry valid on the date + 1 */
+  GHashTable *removed;  /* entity + 1 -> GArray of its entries removed by the date */
   guint n_restricted;
   guint n_possibly;
 };
@@ -376,12 +378,29 @@ ot_reach_new (const OtGraph *graph, const OtList *list, OtDate date, const guint
   memset (re->rank_r, 0xff, sizeof (guint32) * re->n);
 
   g_autoptr (GArray) seeds = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* the entries by entity: a batch asks about thousands of names, each against every list */
+  re->entry_of = g_hash_table_new (NULL, NULL);
+  re->removed = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   for (guint i = 0; list->entries != NULL && i < list->entries->len; i++)
     {
       const OtEntry *en = &g_array_index (list->entries, OtEntry, i);
-      if (en->entity < re->n && ot_entry_valid_on (en, date) && re->rank_r[en->entity] == NEVER)
+      if (en->entity >= re->n)
+        continue;
+      gpointer key = GUINT_TO_POINTER (en->entity + 1);
+      if (en->removed != OT_DATE_NONE && en->removed <= date)
+        {
+          GArray *gone = g_hash_table_lookup (re->removed, key);
+          if (gone == NULL)
+            {
+              gone = g_array_new (FALSE, FALSE, sizeof (guint32));
+              g_hash_table_insert (re->removed, key, gone);
+            }
+          g_array_append_val (gone, i);
+        }
+      if (ot_entry_valid_on (en, date) && re->rank_r[en->entity] == NEVER)
         {
           re->rank_r[en->entity] = re->rank_p[en->entity] = 0;
+          g_hash_table_insert (re->entry_of, key, GUINT_TO_POINTER (i + 1));
           g_array_append_val (seeds, en->entity);
         }
     }
@@ -446,6 +465,8 @@ ot_reach_free (OtReach *reach)
   g_free (reach->rank_p);
   g_free (reach->rank_r);
   g_clear_pointer (&reach->extra, g_hash_table_unref);
+  g_clear_pointer (&reach->entry_of, g_hash_table_unref);
+  g_clear_pointer (&reach->removed, g_hash_table_unref);
   g_free (reach);
 }
 
@@ -608,15 +629,12 @@ ot_reach_why (const OtReach *re, guint32 e, OtReachStatus status, OtWhy *why)
     return FALSE;
   if (limit == 0)
     {
-      for (guint i = 0; re->list->entries != NULL && i < re->list->entries->len; i++)
+      guint entry = GPOINTER_TO_UINT (g_hash_table_lookup (re->entry_of, GUINT_TO_POINTER (e + 1)));
+      if (entry > 0)
         {
-          const OtEntry *en = &g_array_index (re->list->entries, OtEntry, i);
-          if (en->entity == e && ot_entry_valid_on (en, re->date))
-            {
-              why->rule = OT_WHY_ENTRY;
-              why->entry = i;
-              return TRUE;
-            }
+          why->rule = OT_WHY_ENTRY;
+          why->entry = entry - 1;
+          return TRUE;
         }
       why->rule = OT_WHY_EXTRA;
       return TRUE;
@@ -668,14 +686,11 @@ ot_reach_ties (const OtReach *re, guint32 e)
 {
   g_return_val_if_fail (e < re->n, NULL);
   GArray *ties = g_array_new (FALSE, FALSE, sizeof (OtTie));
-  for (guint i = 0; re->list->entries != NULL && i < re->list->entries->len; i++)
+  GArray *gone = g_hash_table_lookup (re->removed, GUINT_TO_POINTER (e + 1));
+  for (guint i = 0; gone != NULL && i < gone->len; i++)
     {
-      const OtEntry *en = &g_array_index (re->list->entries, OtEntry, i);
-      if (en->entity == e && en->removed != OT_DATE_NONE && en->removed <= re->date)
-        {
-          OtTie tie = { .kind = OT_TIE_REMOVED, .entry = i };
-          g_array_append_val (ties, tie);
-        }
+      OtTie tie = { .kind = OT_TIE_REMOVED, .entry = g_array_index (gone, guint32, i) };
+      g_array_append_val (ties, tie);
     }
   const OtRelation *all = (const OtRelation *)re->dataset->relations->data;
   /* every type read as if its rule applied: a full scope */
